@@ -87,7 +87,7 @@ export function ApplyForm({
               data-testid="points-apply-cycle"
               options={(data?.items ?? []).map((cycle) => ({
                 value: cycle.id,
-                label: `${cycle.title}（${cycle.opensOn} 至 ${cycle.closesOn}）`,
+                label: t("points.cycleOption", { title: cycle.title, opens: cycle.opensOn, closes: cycle.closesOn }),
               }))}
             />
           </Form.Item>
@@ -104,7 +104,7 @@ export function ApplyForm({
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="propertyKey" label="房产证号（计入房产积分时必填）">
+          <Form.Item name="propertyKey" label={t("points.propertyKey")}>
             <Input />
           </Form.Item>
         </Col>

@@ -11,14 +11,13 @@ import type { CaseFile } from "./types";
 import { DueDate } from "../../components/DueDate";
 import { DateInput } from "../../components/DateInput";
 
-/** The deduction events the API accepts, the department that reports each, and its label (中府〔2014〕106号 附件 三). */
+/** The deduction events the API accepts and the department that reports each (中府〔2014〕106号 附件 三); labels
+ * are `points.deductionKinds.<value>`. */
 const deductionKinds = [
-  { value: "administrative_detention", department: "public_security", label: "行政拘留" },
-  { value: "criminal_penalty", department: "public_security", label: "刑事处罚" },
-  { value: "out_of_policy_birth", department: "health_family_planning", label: "政策外生育" },
+  { value: "administrative_detention", department: "public_security" },
+  { value: "criminal_penalty", department: "public_security" },
+  { value: "out_of_policy_birth", department: "health_family_planning" },
 ] as const;
-
-const clause = "中府〔2014〕106号 附件 三（扣分指标）";
 
 interface DeductionValues {
   idNumber: string;
@@ -82,11 +81,11 @@ export function DeductionPage() {
             name="kind"
             label={t("points.deductionKind")}
             rules={[{ required: true }]}
-            extra={`${t("points.clause")}：${clause}`}
+            extra={t("points.deductionClause")}
           >
             <Select
               data-testid="deduction-kind"
-              options={kinds.map((kind) => ({ value: kind.value, label: kind.label }))}
+              options={kinds.map((kind) => ({ value: kind.value, label: t(`points.deductionKinds.${kind.value}`) }))}
             />
           </Form.Item>
           <Form.Item name="occurredOn" label={t("points.occurredOn")} rules={[{ required: true }]}>

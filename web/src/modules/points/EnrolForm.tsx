@@ -27,8 +27,7 @@ export function EnrolForm({ onDone }: { onDone: () => void }) {
   return (
     <Card size="small" title={t("points.enrol")}>
       <Typography.Paragraph type="secondary">
-        {t("points.notEnrolled")}{" "}
-        户籍不在中山市、已办理《广东省居住证》、在中山市工作累计满1年的人员可申请（中府〔2014〕106号 第二条）。
+        {t("points.notEnrolled")} {t("points.whoMayEnrol")}
       </Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={submit} data-testid="points-enrol-form">
         <Form.Item name="residencePermitNumber" label={t("points.permit")} rules={[{ required: true }]}>

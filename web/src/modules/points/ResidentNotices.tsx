@@ -70,7 +70,7 @@ export function MyObjectionsCard() {
             title: t("points.whose"),
             key: "entry",
             render: (_: unknown, item: Objections["items"][number]) =>
-              `${item.listTitle ?? ""}${item.rank ? ` · 第 ${item.rank} 名` : ""} ${item.maskedName ?? ""}`,
+              `${item.listTitle ?? ""}${item.rank ? ` · ${t("points.rankIs", { rank: item.rank })}` : ""} ${item.maskedName ?? ""}`,
           },
           {
             title: t("points.indicator"),

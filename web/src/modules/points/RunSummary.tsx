@@ -27,8 +27,7 @@ export function RunSummary({ runId }: { runId: string }) {
   return (
     <Space orientation="vertical" size="small" style={{ width: "100%" }}>
       <Typography.Text type="secondary">
-        {data.policyId} · 入户第二轮：{data.hukouSecondRound.places} 个剩余名额，{data.hukouSecondRound.candidates}{" "}
-        人参加，录取 {data.hukouSecondRound.admitted} 人
+        {t("points.hukouSecondRound", { policy: data.policyId, ...data.hukouSecondRound })}
       </Typography.Text>
       <Select
         style={{ width: 220 }}
@@ -39,7 +38,10 @@ export function RunSummary({ runId }: { runId: string }) {
         value={town ?? undefined}
         onChange={(value?: string) => setTown(value ?? null)}
         data-testid="points-run-summary-town"
-        options={towns.map((code) => ({ value: code, label: code === "city" ? "全市" : townLabel(code) }))}
+        options={towns.map((code) => ({
+          value: code,
+          label: code === "city" ? t("points.wholeCity") : townLabel(code),
+        }))}
       />
       <Table
         size="small"
@@ -52,7 +54,7 @@ export function RunSummary({ runId }: { runId: string }) {
           {
             title: t("points.town"),
             dataIndex: "townCode",
-            render: (code: string | null) => (code ? townLabel(code) : "全市"),
+            render: (code: string | null) => (code ? townLabel(code) : t("points.wholeCity")),
           },
           {
             title: t("points.grade"),
@@ -60,18 +62,24 @@ export function RunSummary({ runId }: { runId: string }) {
             render: (grade?: string) => (grade ? t(`points.${grade}`) : "—"),
           },
           { title: t("points.places"), dataIndex: "quota", align: "right" },
-          { title: "申请", dataIndex: "applications", align: "right" },
-          { title: "达到条件", dataIndex: "eligible", align: "right" },
+          { title: t("points.applicationsCount"), dataIndex: "applications", align: "right" },
+          { title: t("points.eligibleCount"), dataIndex: "eligible", align: "right" },
           {
-            title: "录取",
+            title: t("points.admittedCount"),
             dataIndex: "admitted",
             align: "right",
             render: (admitted: number, summary: RunReview["summaries"][number]) =>
-              `${admitted}${summary.admittedSecondRound ? ` + ${summary.admittedSecondRound}（第二轮，上限 ${summary.secondRoundCap}）` : ""}`,
+              summary.admittedSecondRound
+                ? t("points.admittedSecondRound", {
+                    admitted,
+                    second: summary.admittedSecondRound,
+                    cap: summary.secondRoundCap,
+                  })
+                : String(admitted),
           },
-          { title: "放弃", dataIndex: "forfeited", align: "right" },
+          { title: t("points.forfeitedCount"), dataIndex: "forfeited", align: "right" },
           {
-            title: "最低录取分",
+            title: t("points.cutoffTotal"),
             dataIndex: "cutoffTotal",
             align: "right",
             render: (cutoff: number | null) => (cutoff === null ? "—" : (cutoff / 100).toFixed(2)),

@@ -166,6 +166,23 @@ const zh = {
     fraudFacts: "弄虚作假的事实",
     fraudConfirm: "积分清零并永久取消申请资格（中府办〔2014〕50号 第七条）？",
     fraudRecord: "记录弄虚作假",
+    hukouSecondRound: "{{policy}} · 入户第二轮：{{places}} 个剩余名额，{{candidates}} 人参加，录取 {{admitted}} 人",
+    wholeCity: "全市",
+    applicationsCount: "申请",
+    eligibleCount: "达到条件",
+    admittedCount: "录取",
+    admittedSecondRound: "{{admitted}} + {{second}}（第二轮，上限 {{cap}}）",
+    forfeitedCount: "放弃",
+    cutoffTotal: "最低录取分",
+    deductionKinds: {
+      administrative_detention: "行政拘留",
+      criminal_penalty: "刑事处罚",
+      out_of_policy_birth: "政策外生育",
+    },
+    deductionClause: "依据：中府〔2014〕106号 附件 三（扣分指标）",
+    whoMayEnrol:
+      "户籍不在中山市、已办理《广东省居住证》、在中山市工作累计满1年的人员可申请（中府〔2014〕106号 第二条）。",
+    propertyKey: "房产证号（计入房产积分时必填）",
   },
 };
 
@@ -343,6 +360,24 @@ const en = {
     fraudFacts: "The facts of the fraud",
     fraudConfirm: "Set the points to zero and bar this person from applying for good (中府办〔2014〕50号, article 7)?",
     fraudRecord: "Record fraud",
+    hukouSecondRound:
+      "{{policy}} · hukou second round: {{places}} places left, {{candidates}} candidates, {{admitted}} admitted",
+    wholeCity: "Whole city",
+    applicationsCount: "Applications",
+    eligibleCount: "Eligible",
+    admittedCount: "Admitted",
+    admittedSecondRound: "{{admitted}} + {{second}} (second round, at most {{cap}})",
+    forfeitedCount: "Forfeited",
+    cutoffTotal: "Lowest admitted total",
+    deductionKinds: {
+      administrative_detention: "Administrative detention",
+      criminal_penalty: "Criminal penalty",
+      out_of_policy_birth: "Birth outside the family-planning policy",
+    },
+    deductionClause: "Clause: 中府〔2014〕106号, annex 3 (deductions)",
+    whoMayEnrol:
+      "People whose hukou is outside Zhongshan, who hold a Guangdong residence permit and have worked in Zhongshan for a year in all may enrol (中府〔2014〕106号, article 2).",
+    propertyKey: "Property certificate number (needed to count the housing points)",
   },
 };
 
