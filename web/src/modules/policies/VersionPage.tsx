@@ -15,7 +15,7 @@ import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useJob } from "../../components/useJob";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
-import { codeLabel, statusColor, titleOf } from "./labels";
+import { codeLabel, peopleLine, statusColor, titleOf } from "./labels";
 import { SimulationCharts } from "./SimulationCharts";
 import { serverToday } from "../../api/today";
 
@@ -81,21 +81,7 @@ export function VersionPage() {
           {version.effectiveTo ?? t("policies.open")}
         </Descriptions.Item>
         <Descriptions.Item label={t("policies.reference")}>{version.reference}</Descriptions.Item>
-        <Descriptions.Item label={t("policies.people")}>
-          {[
-            version.author
-              ? t("policies.authorIs", { name: version.authorName ?? version.author })
-              : t("policies.fromFile"),
-            version.approvedBy
-              ? t("policies.approvedByIs", { name: version.approvedByName ?? version.approvedBy })
-              : null,
-            version.activatedBy
-              ? t("policies.activatedByIs", { name: version.activatedByName ?? version.activatedBy })
-              : null,
-          ]
-            .filter(Boolean)
-            .join("；")}
-        </Descriptions.Item>
+        <Descriptions.Item label={t("policies.people")}>{peopleLine(t, version)}</Descriptions.Item>
         {version.purposes.map((purpose) => (
           <Descriptions.Item key={purpose.name} label={t("policies.threshold", { purpose: purpose.zh })}>
             {t("policies.points", { points: purpose.threshold, count: Number(purpose.threshold) })}（{purpose.reference}

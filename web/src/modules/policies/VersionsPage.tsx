@@ -6,7 +6,7 @@ import type { ApiResponse } from "../../api/schema";
 import { useApiQuery } from "../../api/useApiQuery";
 import { ErrorResult } from "../../components/ErrorResult";
 import { useSession } from "../../session/SessionContext";
-import { codeLabel, statusColor, titleOf } from "./labels";
+import { codeLabel, peopleLine, statusColor, titleOf } from "./labels";
 
 type Versions = ApiResponse<"/policies/points/versions">;
 type Version = Versions["items"][number];
@@ -73,18 +73,7 @@ export function VersionsPage() {
           {
             title: t("policies.people"),
             key: "people",
-            render: (_: unknown, version) =>
-              [
-                version.author ? t("policies.authorIs", { name: version.authorName ?? version.author }) : null,
-                version.approvedBy
-                  ? t("policies.approvedByIs", { name: version.approvedByName ?? version.approvedBy })
-                  : null,
-                version.activatedBy
-                  ? t("policies.activatedByIs", { name: version.activatedByName ?? version.activatedBy })
-                  : null,
-              ]
-                .filter(Boolean)
-                .join("；") || t("policies.fromFile"),
+            render: (_: unknown, version) => peopleLine(t, version),
           },
         ]}
       />

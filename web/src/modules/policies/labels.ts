@@ -18,3 +18,24 @@ export function codeLabel(t: TFunction, group: string, code: string): string {
 export function titleOf(title: { zh: string; en: string }, language: string): string {
   return language === "en" ? title.en : title.zh;
 }
+
+/** The people behind a version, as screens name them (display names; usernames when a name is missing). */
+interface VersionPeople {
+  author: string | null;
+  authorName: string | null;
+  approvedBy: string | null;
+  approvedByName: string | null;
+  activatedBy: string | null;
+  activatedByName: string | null;
+}
+
+/** "起草：政策专员；批准：…" — who drafted (or "from a policy file"), approved and activated a version. */
+export function peopleLine(t: TFunction, version: VersionPeople): string {
+  return [
+    version.author ? t("policies.authorIs", { name: version.authorName ?? version.author }) : t("policies.fromFile"),
+    version.approvedBy ? t("policies.approvedByIs", { name: version.approvedByName ?? version.approvedBy }) : null,
+    version.activatedBy ? t("policies.activatedByIs", { name: version.activatedByName ?? version.activatedBy }) : null,
+  ]
+    .filter(Boolean)
+    .join(t("policies.peopleSeparator"));
+}
