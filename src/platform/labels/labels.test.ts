@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { HOUSEHOLD_FORMULAS } from "../../rules/assistance/formulas/registry";
 import { loadAllVersions } from "../../rules/policy.registry";
+import { OUTCOME_NAMES } from "../../modules/points/allocation/allocation.columns";
 import { codeLabels, findLabel, labelOf } from "./labels";
 
 function sourceFiles(folder: string): string[] {
@@ -70,5 +71,11 @@ describe("the code dictionary", () => {
     expect(references.size).toBeGreaterThan(20);
     expect([...references].filter((reference) => !findLabel("assistanceReference", reference))).toEqual([]);
     for (const formula of HOUSEHOLD_FORMULAS) expect(findLabel("assistanceFormula", formula.name)).toBeDefined();
+  });
+
+  it("labels every ranking outcome the allocation writes, in both languages", () => {
+    expect(Object.keys(codeLabels.rankingOutcome).sort()).toEqual([...OUTCOME_NAMES].sort());
+    expect(labelOf("rankingOutcome", "not_admitted")).toBe("未获指标");
+    expect(labelOf("rankingOutcome", "refused_property_used", "en")).toBe("Property already used");
   });
 });

@@ -25,6 +25,7 @@ import { audit, type CommandContext } from "../../../platform/commands/context";
 import { tellResidents } from "./scores";
 import { notifyMany } from "../../../platform/notifications/notifications";
 import { clock } from "../../../core/clock";
+import { codeLabels, labelOf } from "../../../platform/labels/labels";
 
 /** Tuning and measuring a run: rows per bulk statement, and a callback told each stage's wall time (read, allocate, hash, write). */
 export interface RankingOptions {
@@ -126,15 +127,13 @@ export async function runRanking(
   return ok(run);
 }
 
-/** Chinese labels of the outcomes on the public list. */
-export const outcomeLabels: Record<ApplicationResult["outcome"], string> = {
-  admitted: "录取",
-  waiting: "候补",
-  not_admitted: "未获指标",
-  ineligible: "未达条件",
-  forfeited: "放弃",
-  refused_property_used: "房产已被使用",
-};
+/** Chinese labels of the outcomes on the public list, from the code dictionary (`rankingOutcome`). */
+export const outcomeLabels = Object.fromEntries(
+  (Object.keys(codeLabels.rankingOutcome) as ApplicationResult["outcome"][]).map((code) => [
+    code,
+    labelOf("rankingOutcome", code),
+  ]),
+) as Record<ApplicationResult["outcome"], string>;
 const gradeLabels: Record<string, string> = { primary_1: "小学一年级", junior_1: "初中一年级" };
 const purposeLabels: Record<Purpose, string> = { school: "积分入学", hukou: "积分入户", housing: "积分承租公租房" };
 

@@ -78,7 +78,7 @@ function CaseFileView({ data, reload, counter }: { data: CaseFile; reload: () =>
     if (!application.result) return "—";
     const { rank, outcome, round, runStatus } = application.result;
     const place = rank === null ? t("points.notRanked") : t("points.rankIs", { rank });
-    const outcomeText = t(`points.outcome.${outcome}`, { defaultValue: outcome });
+    const outcomeText = t(`code.rankingOutcome.${outcome}`, { defaultValue: outcome });
     return `${place} · ${outcomeText}${round === 2 ? t("points.secondRound") : ""}${runStatus === "final" ? "" : t("points.inPublicity")}`;
   };
 
