@@ -1,6 +1,7 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Radio, Space, Upload } from "antd";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { apiUrl } from "../api/client";
 
 /** How an import treats bad rows (the request's `mode`): nothing imported unless all are good, or the good ones. */
@@ -9,20 +10,12 @@ export type ImportMode = "all_or_nothing" | "good_rows";
 /**
  * What every import page shows: the choice between all or nothing and the good rows, then the template to download,
  * the file picker (one file, kept in the page until sent) and the import button, plus whatever the page adds after
- * them. `testId` names the choice `<testId>-mode` (its second option `<testId>-good-rows`), the picker
+ * them, in the same words on every page (`importFile.*`). `testId` names the choice `<testId>-mode` (its second option `<testId>-good-rows`), the picker
  * `<testId>-choose-file`, the button `<testId>` and the template link `<testId>-template`.
  */
 export function ImportFileControls(props: {
   templatePath: string;
   accept: string;
-  labels: {
-    mode: string;
-    allOrNothing: string;
-    goodRows: string;
-    template: string;
-    choose: string;
-    import: string;
-  };
   mode: ImportMode;
   onMode: (mode: ImportMode) => void;
   file: File | null;
@@ -32,25 +25,26 @@ export function ImportFileControls(props: {
   testId: string;
   children?: ReactNode;
 }) {
-  const { file, onFile, labels, testId } = props;
+  const { t } = useTranslation();
+  const { file, onFile, testId } = props;
   return (
     <>
       <Radio.Group
         value={props.mode}
         onChange={(event) => props.onMode(event.target.value as ImportMode)}
-        aria-label={labels.mode}
+        aria-label={t("importFile.mode")}
         data-testid={`${testId}-mode`}
         style={{ display: "block", marginBottom: 12 }}
       >
-        <Radio value="all_or_nothing">{labels.allOrNothing}</Radio>
+        <Radio value="all_or_nothing">{t("importFile.allOrNothing")}</Radio>
         <Radio value="good_rows" data-testid={`${testId}-good-rows`}>
-          {labels.goodRows}
+          {t("importFile.goodRows")}
         </Radio>
       </Radio.Group>
       <Space wrap>
         <a href={apiUrl(props.templatePath)} download data-testid={`${testId}-template`}>
           <Button icon={<DownloadOutlined />} tabIndex={-1}>
-            {labels.template}
+            {t("importFile.template")}
           </Button>
         </a>
         <Upload
@@ -63,7 +57,7 @@ export function ImportFileControls(props: {
           onRemove={() => onFile(null)}
         >
           <Button icon={<UploadOutlined />} data-testid={`${testId}-choose-file`}>
-            {labels.choose}
+            {t("importFile.choose")}
           </Button>
         </Upload>
         <Button
@@ -73,7 +67,7 @@ export function ImportFileControls(props: {
           onClick={() => file && props.onImport(file)}
           data-testid={testId}
         >
-          {labels.import}
+          {t("importFile.import")}
         </Button>
         {props.children}
       </Space>

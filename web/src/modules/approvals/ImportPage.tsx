@@ -35,14 +35,6 @@ export function ImportPage() {
         <ImportFileControls
           templatePath="/approvals/import-template.xlsx"
           accept=".xlsx"
-          labels={{
-            mode: t("approvals.importMode"),
-            allOrNothing: t("approvals.modeAllOrNothing"),
-            goodRows: t("approvals.modeGoodRows"),
-            template: t("approvals.template"),
-            choose: t("approvals.chooseFile"),
-            import: t("approvals.import"),
-          }}
           mode={mode}
           onMode={setMode}
           file={file}

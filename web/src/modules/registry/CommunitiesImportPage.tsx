@@ -72,14 +72,6 @@ export function CommunitiesImportPage() {
         <ImportFileControls
           templatePath="/communities/import-template.xlsx"
           accept=".csv,.xlsx"
-          labels={{
-            mode: t("communitiesImport.mode"),
-            allOrNothing: t("communitiesImport.modeAllOrNothing"),
-            goodRows: t("communitiesImport.modeGoodRows"),
-            template: t("communitiesImport.template"),
-            choose: t("communitiesImport.chooseFile"),
-            import: t("communitiesImport.import"),
-          }}
           mode={mode}
           onMode={setMode}
           file={file}
