@@ -13,10 +13,17 @@ export type Trx = Transaction<Database>;
  */
 export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Trx) => Promise<T>): Promise<T> {
   let handle: Trx | null = null;
-  const result = await db.transaction().execute((trx) => {
-    handle = trx;
-    return work(trx);
-  });
+  inFlight += 1;
+  let result: T;
+  try {
+    result = await db.transaction().execute((trx) => {
+      handle = trx;
+      managed.add(trx);
+      return work(trx);
+    });
+  } finally {
+    inFlight -= 1;
+  }
   commits += 1;
   const hooks = handle ? commitHooks.get(handle) : undefined;
   if (hooks) {
@@ -43,6 +50,16 @@ export function afterCommit(trx: Trx, hook: CommitHook): void {
 }
 
 let commits = 0;
+let inFlight = 0;
+const managed = new WeakSet<Trx>();
+
+/**
+ * Whether `trx` was opened by `inTransaction` and other such transactions of this process are open or waiting for
+ * a connection beside it: its `afterCommit` hooks will run, and a lock it holds to its commit would hold others up.
+ */
+export function sharedWithOthers(trx: Trx): boolean {
+  return managed.has(trx) && inFlight > 1;
+}
 
 /**
  * How many transactions this process has committed through `inTransaction` and `inTransactionWhenOk` (every

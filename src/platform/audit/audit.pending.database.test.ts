@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeWaitingEntry } from "../../../tests/helpers/audit";
 import { createTestDatabase, type TestDatabase } from "../../../tests/helpers/database";
@@ -95,6 +96,37 @@ describe("entries waiting for the audit chain", () => {
     const verified = await verifyAuditChain(database.db);
     expect(verified).toMatchObject({ ok: true, waiting: 0, checked: before + 60 });
     expect(new Set(results.map((result) => result.id)).size).toBe(60);
+  });
+
+  it("a write beside other open transactions of the process waits for the chain instead of holding its head; alone, it chains at once", async () => {
+    let begun!: () => void;
+    const started = new Promise<void>((resolve) => (begun = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const shared = inTransaction(database.db, async (trx) => {
+      begun();
+      await gate;
+      return appendAudit(trx, record("shared"));
+    });
+    await started;
+    // Another transaction of the process, open (or, on PGlite, waiting for the one connection) beside it.
+    const other = inTransaction(database.db, async (trx) => sql`select 1`.execute(trx));
+    release();
+    const entry = await shared;
+    expect(entry.waiting).toBe(true);
+    // Chained before inTransaction returned: nothing is left waiting.
+    expect(await waitingCount()).toBe(0);
+    await other;
+    const alone = await inTransaction(database.db, (trx) => appendAudit(trx, record("alone")));
+    expect(alone.waiting).toBe(false);
+    const chained = await database.db
+      .selectFrom("audit_entries")
+      .select("entity_id")
+      .where("entity_id", "in", ["shared", "alone"])
+      .orderBy("position")
+      .execute();
+    expect(chained.map((row) => row.entity_id)).toEqual(["shared", "alone"]);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it("a waiting entry is chained by the next sealing; one without the audit key's hash never is, and verify says so", async () => {

@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
-import type { AuditContentColumns, AuditPendingTable, Database } from "../../db/schema";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import type { AuditContentColumns, AuditEntriesTable, AuditPendingTable, Database } from "../../db/schema";
 import { canonicalJson, hashAuditContent, type AuditContent } from "./audit.hash";
 import { entryMac, loadAuditKey, sameMac, waitingMac } from "./audit.key";
 
@@ -88,23 +88,31 @@ async function sealAll(db: Kysely<Database>): Promise<number> {
   }
 }
 
-/** One sealing transaction: up to `sealBatch` waiting entries chained, in the order they were written. */
+/**
+ * One sealing transaction: up to `sealBatch` waiting entries chained, in the order they were written, in two round
+ * trips between BEGIN and COMMIT (the sealing runs once per group of writes under load, so each one counts): one
+ * takes the head and reads what waits, one stores the entries, moves the head and clears them from the waiting table.
+ */
 async function sealOnce(db: Kysely<Database>): Promise<{ chained: number; full: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const head = await trx.selectFrom("audit_head").select(["position", "hash"]).forUpdate().executeTakeFirst();
-    if (!head) throw new Error("the audit head row is missing (created by migration 0004): restore it before writing");
-    const rows = await trx
-      .selectFrom("audit_pending")
-      .selectAll()
-      .orderBy("at")
-      .orderBy("id")
-      .limit(sealBatch)
+    const found = await trx
+      .with("head", (query) => query.selectFrom("audit_head").select(["position", "hash"]).forUpdate())
+      .selectFrom("head")
+      .leftJoinLateral(
+        (eb) => eb.selectFrom("audit_pending").selectAll().orderBy("at").orderBy("id").limit(sealBatch).as("waiting"),
+        (join) => join.onTrue(),
+      )
+      .select(["head.position as head_position", "head.hash as head_hash"])
+      .selectAll("waiting")
       .execute();
+    const head = found[0];
+    if (!head) throw new Error("the audit head row is missing (created by migration 0004): restore it before writing");
+    const rows = found.filter((row) => row.id !== null) as unknown as Selectable<AuditPendingTable>[];
     if (rows.length === 0) return { chained: 0, full: false };
     const key = loadAuditKey({ create: true })!;
-    let position = Number(head.position);
-    let previousHash = head.hash;
-    const entries = [];
+    let position = Number(head.head_position);
+    let previousHash = head.head_hash;
+    const entries: Insertable<AuditEntriesTable>[] = [];
     // An entry without a valid keyed hash was not written by Gongzhi: it stays where it is, and verify reports it.
     for (const row of rows.filter((candidate) => waitingEntryIntact(key, candidate))) {
       position += 1;
@@ -130,9 +138,12 @@ async function sealOnce(db: Kysely<Database>): Promise<{ chained: number; full: 
       previousHash = hash;
     }
     if (entries.length > 0) {
-      await trx.insertInto("audit_entries").values(entries).execute();
-      await trx.updateTable("audit_head").set({ position, hash: previousHash, updated_at: new Date() }).execute();
+      // Data-modifying parts of a WITH run once each, whether or not the statement reads them.
       await trx
+        .with("chained", (query) => query.insertInto("audit_entries").values(entries))
+        .with("moved", (query) =>
+          query.updateTable("audit_head").set({ position, hash: previousHash, updated_at: new Date() }),
+        )
         .deleteFrom("audit_pending")
         .where(
           "id",
