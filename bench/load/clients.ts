@@ -15,7 +15,8 @@ import { generateIdNumber } from "../../src/core/id-number";
 export type ClientPhase =
   | { kind: "writes"; base: string; sessions: { cookie: string; csrf: string }[] }
   | { kind: "reads"; base: string; paths: string[] }
-  | { kind: "floor"; base: string };
+  /** A bare route of run.ts (the floor, the minimum), each client signed in when `sessions` is given. */
+  | { kind: "bare"; base: string; path: string; region: string; sessions?: { cookie: string; csrf: string }[] };
 
 /** The worker's input. */
 export interface ClientsInput {
@@ -31,6 +32,8 @@ export interface ClientsOutput {
   ok: number;
   elapsedMs: number;
   acknowledged: [string, string][];
+  /** The first few failures, as said to the client (status and body, or the error): what went wrong, not just how often. */
+  failures: string[];
 }
 
 /** A unique, valid ID number per (client, index): birth dates walk from 1950, the sequence takes the rest. */
@@ -77,10 +80,16 @@ async function run(input: ClientsInput): Promise<ClientsOutput> {
   const { phase, clients, seconds, maxRequests } = input;
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const acknowledged: [string, string][] = [];
+  const failures: string[] = [];
+  const failed = (what: string) => {
+    if (failures.length < 5) failures.push(what);
+    return false;
+  };
   const step = async (client: number, index: number): Promise<boolean> => {
     try {
       if (phase.kind === "writes") {
-        const idNumber = idNumberFor("442000", client, index, maxRequests);
+        // Not the demo residents' region (442000): a generated number must never be one of theirs (a 409, not a write).
+        const idNumber = idNumberFor("442097", client, index, maxRequests);
         const answer = await exchange(
           agent,
           `${phase.base}/api/v1/persons`,
@@ -93,7 +102,8 @@ async function run(input: ClientsInput): Promise<ClientsOutput> {
           JSON.stringify({ name: `压测${client}-${index}`, idNumber, townCode: "shiqi", hukouType: "local" }),
         );
         const id = (answer.body as { id?: unknown } | null)?.id;
-        if (answer.status !== 201 || typeof id !== "string") return false;
+        if (answer.status !== 201 || typeof id !== "string")
+          return failed(`${answer.status} ${JSON.stringify(answer.body)}`);
         acknowledged.push([idNumber, id]);
         return true;
       }
@@ -102,18 +112,24 @@ async function run(input: ClientsInput): Promise<ClientsOutput> {
         const visitor = `10.${client}.${Math.floor(index / 250) % 250}.${index % 250}`;
         const path = phase.paths[(client + index) % phase.paths.length];
         const answer = await exchange(agent, `${phase.base}${path}`, "GET", { "x-forwarded-for": visitor });
-        return answer.status === 200 && typeof answer.body === "object" && answer.body !== null;
+        if (answer.status === 200 && typeof answer.body === "object" && answer.body !== null) return true;
+        return failed(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
       }
+      const session = phase.sessions?.[client];
       const answer = await exchange(
         agent,
-        `${phase.base}/floor`,
+        `${phase.base}${phase.path}`,
         "POST",
-        { "content-type": "application/json" },
-        JSON.stringify({ name: `底线${client}-${index}`, idNumber: idNumberFor("442099", client, index, maxRequests) }),
+        { "content-type": "application/json", ...(session ? { cookie: session.cookie } : {}) },
+        JSON.stringify({
+          name: `底线${client}-${index}`,
+          idNumber: idNumberFor(phase.region, client, index, maxRequests),
+        }),
       );
-      return answer.status === 201 && typeof (answer.body as { id?: unknown } | null)?.id === "string";
-    } catch {
-      return false;
+      if (answer.status === 201 && typeof (answer.body as { id?: unknown } | null)?.id === "string") return true;
+      return failed(`${answer.status} ${JSON.stringify(answer.body)}`);
+    } catch (error) {
+      return failed(String(error));
     }
   };
   const latencies: number[] = [];
@@ -131,7 +147,7 @@ async function run(input: ClientsInput): Promise<ClientsOutput> {
     }),
   );
   agent.destroy();
-  return { latencies, ok, elapsedMs: performance.now() - started, acknowledged };
+  return { latencies, ok, elapsedMs: performance.now() - started, acknowledged, failures };
 }
 
 if (parentPort) parentPort.postMessage(await run(workerData as ClientsInput));

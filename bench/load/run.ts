@@ -10,12 +10,16 @@
  *   2. reads: anonymous reads of the public lists (publicity lists, suggestions, activities, consultations,
  *      social-work stations), each answer checked to be a 200 list;
  *   3. floor: a bare Fastify route on the same database and pool doing the same single insert, no session, no
- *      audit, no validation — what the hardware and PostgreSQL allow.
+ *      audit, no validation — what the hardware and PostgreSQL allow;
+ *   4. minimum: a bare Fastify route doing only what the platform's rules make every write do — check the session,
+ *      and insert the row with its audit entry in one transaction (the platform's own findSession, inTransaction and
+ *      appendAudit) — without Gongzhi's routing, validation, permission and presentation: how much of the distance
+ *      from the floor is the rules' and how much the app's.
  *
  * The clients run in a worker thread (bench/load/clients.ts), off the server's event loop, the same for every
  * phase. The last line printed
  * is JSON: `{ clients, seconds, requests, p50_ms, p99_ms, throughput_rps, floor_rps, lost, duplicated, reads,
- * database }` — the top-level figures are the writes'; `reads` has the read phase's.
+ * minimum, database }` — the top-level figures are the writes'; `reads` and `minimum` have those phases'.
  */
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -28,8 +32,11 @@ import { openDatabase, type DatabaseHandle } from "../../src/db/connection";
 import { migrate } from "../../src/db/migrate";
 import { demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
+import { inTransaction, type Executor } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
 import { modules } from "../../src/http/modules";
+import { findSession } from "../../src/platform/accounts/sessions";
+import { appendAudit } from "../../src/platform/audit/audit.log";
 import { verifyAuditChain } from "../../src/platform/audit/audit.verify";
 
 function option(name: string, fallback: number): number {
@@ -81,6 +88,7 @@ async function phase(label: string, spec: ClientPhase): Promise<{ figures: Phase
   });
   const result = figures(output.latencies, output.ok, output.elapsedMs);
   log(`${label}: ${JSON.stringify(result)}`);
+  for (const failure of output.failures) log(`${label}: failed: ${failure.slice(0, 300)}`);
   return { figures: result, output };
 }
 
@@ -174,19 +182,48 @@ try {
   const reads = await phase("reads", { kind: "reads", base, paths: lists });
 
   // 3. The floor: the same single insert from a bare Fastify route on the same database and pool.
-  const floorApp = Fastify();
-  floorApp.post("/floor", async (request, reply) => {
-    const body = request.body as { name: string; idNumber: string };
-    const row = await sql<{ id: string }>`
+  const insertPerson = (executor: Executor, body: { name: string; idNumber: string }) =>
+    sql<{ id: string }>`
       insert into persons (name, id_number, gender, birth_date, town_code, hukou_type, created_at, updated_at)
       values (${body.name}, ${body.idNumber}, 'male', '1950-01-01', 'shiqi', 'local', now(), now())
-      returning id::text as id`.execute(db);
+      returning id::text as id`.execute(executor);
+  const bareApp = Fastify();
+  bareApp.post("/floor", async (request, reply) => {
+    const row = await insertPerson(db, request.body as { name: string; idNumber: string });
     return reply.code(201).send({ id: row.rows[0].id });
   });
-  await floorApp.listen({ host: "127.0.0.1", port: 0 });
-  const floorBase = `http://127.0.0.1:${(floorApp.server.address() as AddressInfo).port}`;
-  const floor = await phase("floor", { kind: "floor", base: floorBase });
-  await floorApp.close();
+  // 4. The minimum: the session checked, the row and its audit entry in one transaction, nothing else.
+  bareApp.post("/minimum", async (request, reply) => {
+    const token = /gz_session=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
+    const session = token ? await findSession(db, token) : null;
+    if (!session) return reply.code(401).send({});
+    const body = request.body as { name: string; idNumber: string };
+    const id = await inTransaction(db, async (trx) => {
+      const row = (await insertPerson(trx, body)).rows[0];
+      await appendAudit(trx, {
+        actorId: session.actor.id,
+        actorUsername: session.actor.username,
+        action: "person.create",
+        entityType: "person",
+        entityId: row.id,
+        townCode: "shiqi",
+        after: body,
+      });
+      return row.id;
+    });
+    return reply.code(201).send({ id });
+  });
+  await bareApp.listen({ host: "127.0.0.1", port: 0 });
+  const bareBase = `http://127.0.0.1:${(bareApp.server.address() as AddressInfo).port}`;
+  const floor = await phase("floor", { kind: "bare", base: bareBase, path: "/floor", region: "442099" });
+  const minimum = await phase("minimum", {
+    kind: "bare",
+    base: bareBase,
+    path: "/minimum",
+    region: "442098",
+    sessions,
+  });
+  await bareApp.close();
   await app.close();
 
   result = {
@@ -205,6 +242,11 @@ try {
     floor_ratio: Math.round((writes.figures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100,
     floor_p99_ms: floor.figures.p99_ms,
     reads: { ...reads.figures },
+    minimum: {
+      ...minimum.figures,
+      floor_ratio:
+        Math.round((minimum.figures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100,
+    },
     database: label,
   };
 } finally {
