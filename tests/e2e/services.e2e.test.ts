@@ -269,7 +269,11 @@ describe("the innovation fund in the browser", () => {
     await deadlines.getByLabel("报告审核期限（工作日）").fill("15");
     await deadlines.getByRole("button", { name: "保存期限" }).click();
     await expect.poll(() => deadlines.textContent()).toContain("期限已保存");
-    await expect.poll(() => page.locator(".ant-descriptions").textContent()).toContain("15 个工作日");
+    // The deadlines are shown once, in the form; after a reload it still holds the saved value.
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("fund-deadlines").getByLabel("报告审核期限（工作日）").inputValue())
+      .toBe("15");
     await table.locator(".ant-table-row-expand-icon").first().click();
     await page.getByTestId("fund-final-score").fill("88.5");
     await page.getByTestId("fund-report-accept").click();

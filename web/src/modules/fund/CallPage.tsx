@@ -26,6 +26,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
+import { DeadlineFields } from "./DeadlineFields";
 import { FundTag } from "./labels";
 import { serverToday } from "../../api/today";
 
@@ -75,13 +76,20 @@ export function CallPage() {
         <Descriptions.Item label={t("fund.criteria")} span={2}>
           {call.criteria.map((each) => `${each.label} ${each.weight}`).join(" · ")}
         </Descriptions.Item>
-        <Descriptions.Item label={t("fund.startShare")}>{call.startSharePercent}%</Descriptions.Item>
-        <Descriptions.Item label={t("fund.reviewDays")}>
-          {t("fund.workingDays", { days: call.reviewWorkingDays })}
+        <Descriptions.Item label={t("fund.startShare")} span={manage ? 3 : 1}>
+          {call.startSharePercent}%
         </Descriptions.Item>
-        <Descriptions.Item label={t("fund.reportReviewDays")} span={2}>
-          {t("fund.workingDays", { days: call.reportReviewWorkingDays })}
-        </Descriptions.Item>
+        {/* The programme admin sees the two deadlines once, in the form that changes them (below). */}
+        {manage ? null : (
+          <Descriptions.Item label={t("fund.reviewDays")}>
+            {t("fund.workingDays", { days: call.reviewWorkingDays })}
+          </Descriptions.Item>
+        )}
+        {manage ? null : (
+          <Descriptions.Item label={t("fund.reportReviewDays")} span={2}>
+            {t("fund.workingDays", { days: call.reportReviewWorkingDays })}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t("fund.categories")} span={3}>
           {call.categories
             .map((each) => `${each.label}${each.budgetYuan ? `（${each.budgetYuan}）` : ""}`)
@@ -409,12 +417,7 @@ function DeadlinesForm(props: {
       data-testid="fund-deadlines"
     >
       <SubmitErrorAlert {...alert} />
-      <Form.Item name="reviewWorkingDays" label={t("fund.reviewDays")} rules={[{ required: true }]}>
-        <InputNumber min={1} max={60} precision={0} />
-      </Form.Item>
-      <Form.Item name="reportReviewWorkingDays" label={t("fund.reportReviewDays")} rules={[{ required: true }]}>
-        <InputNumber min={1} max={60} precision={0} />
-      </Form.Item>
+      <DeadlineFields />
       <Form.Item>
         <Button htmlType="submit" loading={saving}>
           {t("fund.saveDeadlines")}

@@ -26,6 +26,7 @@ import { ErrorResult } from "../../components/ErrorResult";
 import { SubmitErrorAlert } from "../../components/SubmitErrorAlert";
 import { useSubmit } from "../../components/useSubmit";
 import { useSession } from "../../session/SessionContext";
+import { DeadlineFields } from "./DeadlineFields";
 import { FundTag } from "./labels";
 
 type Calls = ApiResponse<"/fund/calls">;
@@ -170,12 +171,7 @@ function OpenCallForm() {
           <Form.Item name="startSharePercent" label={t("fund.startShare")}>
             <InputNumber min={0} max={100} />
           </Form.Item>
-          <Form.Item name="reviewWorkingDays" label={t("fund.reviewDays")} rules={[{ required: true }]}>
-            <InputNumber min={1} max={60} precision={0} />
-          </Form.Item>
-          <Form.Item name="reportReviewWorkingDays" label={t("fund.reportReviewDays")} rules={[{ required: true }]}>
-            <InputNumber min={1} max={60} precision={0} />
-          </Form.Item>
+          <DeadlineFields />
         </Space>
         <Typography.Paragraph strong>{t("fund.criteria")}</Typography.Paragraph>
         <Form.List name="criteria">

@@ -129,19 +129,15 @@ export function CampaignPage() {
                 />
               </Col>
               <Col xs={12} md={6}>
+                <Statistic
+                  title={t("participation.suggestionsAdopted")}
+                  value={ideas.data.adopted}
+                  data-testid="suggestions-adopted"
+                />
+                {/* A count of none adopted reads as a verdict when none was proposed: say so under it. */}
                 {ideas.data.proposed === 0 ? (
-                  <Statistic
-                    title={t("participation.suggestionsAdopted")}
-                    value={t("participation.noSuggestions")}
-                    data-testid="suggestions-adopted"
-                  />
-                ) : (
-                  <Statistic
-                    title={t("participation.suggestionsAdopted")}
-                    value={ideas.data.adopted}
-                    data-testid="suggestions-adopted"
-                  />
-                )}
+                  <Typography.Text type="secondary">{t("participation.noSuggestions")}</Typography.Text>
+                ) : null}
               </Col>
             </>
           ) : null}
