@@ -34,6 +34,7 @@ import { demoPassword } from "../../src/demo/accounts";
 import { loadDemo } from "../../src/demo/load";
 import { inTransaction, type Executor } from "../../src/db/transaction";
 import { buildApp } from "../../src/http/app";
+import { sessionCookie } from "../../src/http/authentication";
 import { modules } from "../../src/http/modules";
 import { findSession } from "../../src/platform/accounts/sessions";
 import { appendAudit } from "../../src/platform/audit/audit.log";
@@ -194,7 +195,7 @@ try {
   });
   // 4. The minimum: the session checked, the row and its audit entry in one transaction, nothing else.
   bareApp.post("/minimum", async (request, reply) => {
-    const token = /gz_session=([^;]+)/.exec(request.headers.cookie ?? "")?.[1];
+    const token = new RegExp(`${sessionCookie}=([^;]+)`).exec(request.headers.cookie ?? "")?.[1];
     const session = token ? await findSession(db, token) : null;
     if (!session) return reply.code(401).send({});
     const body = request.body as { name: string; idNumber: string };
@@ -226,6 +227,9 @@ try {
   await bareApp.close();
   await app.close();
 
+  /** A phase's throughput as a share of the floor's, in hundredths. */
+  const ofFloor = (phaseFigures: PhaseFigures) =>
+    Math.round((phaseFigures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100;
   result = {
     clients,
     seconds,
@@ -239,13 +243,12 @@ try {
     failed: writes.figures.failed,
     audited: audited.rows[0].n,
     audit_chain_ok: chain.ok && chain.waiting === 0,
-    floor_ratio: Math.round((writes.figures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100,
+    floor_ratio: ofFloor(writes.figures),
     floor_p99_ms: floor.figures.p99_ms,
     reads: { ...reads.figures },
     minimum: {
       ...minimum.figures,
-      floor_ratio:
-        Math.round((minimum.figures.throughput_rps / Math.max(floor.figures.throughput_rps, 0.1)) * 100) / 100,
+      floor_ratio: ofFloor(minimum.figures),
     },
     database: label,
   };

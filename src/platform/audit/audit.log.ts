@@ -68,15 +68,9 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<Append
   const insertWaiting = sql`insert into audit_pending (id, at, actor_id, actor_username, action, entity_type,
       entity_id, town_code, before, after, request_id, content_mac)`;
 
-  if (waitingTransactions.has(trx)) {
+  if (waitingTransactions.has(trx) || sharedWithOthers(trx)) {
     await sql`${insertWaiting} ${waitingRow}`.execute(trx);
-    return { ...content, waiting: true };
-  }
-  if (sharedWithOthers(trx)) {
-    await sql`${insertWaiting} ${waitingRow}`.execute(trx);
-    waitingTransactions.add(trx);
-    afterCommit(trx, sealAfterCommit);
-    return { ...content, waiting: true };
+    return waitForSeal(trx, content);
   }
   const taken = await sql<{ present: boolean; position: string | null; hash: string | null }>`
     with head as (select position, hash from audit_head for update skip locked),
@@ -86,11 +80,7 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<Append
   const last = taken.rows[0];
   if (!last?.present)
     throw new Error("the audit head row is missing (created by migration 0004): restore it before writing");
-  if (last.position === null || last.hash === null) {
-    waitingTransactions.add(trx);
-    afterCommit(trx, sealAfterCommit);
-    return { ...content, waiting: true };
-  }
+  if (last.position === null || last.hash === null) return waitForSeal(trx, content);
 
   const chained: AuditContent = { ...content, position: Number(last.position) + 1, previousHash: last.hash };
   const hash = hashAuditContent(chained);
@@ -122,6 +112,15 @@ export async function appendAudit(trx: Trx, record: AuditRecord): Promise<Append
 
 function jsonText(value: unknown): string | null {
   return value === null ? null : JSON.stringify(value);
+}
+
+/** Marks `trx` as having an entry waiting (once: its later entries wait too, and one sealing after its commit). */
+function waitForSeal(trx: Trx, content: WaitingContent): AppendedAudit {
+  if (!waitingTransactions.has(trx)) {
+    waitingTransactions.add(trx);
+    afterCommit(trx, sealAfterCommit);
+  }
+  return { ...content, waiting: true };
 }
 
 /** After a commit that left entries waiting: chain them before the caller answers. A failure is logged, not thrown:
