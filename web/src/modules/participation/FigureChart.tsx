@@ -1,4 +1,6 @@
 import { useEffect, useRef } from "react";
+import { Empty } from "antd";
+import { useTranslation } from "react-i18next";
 import * as echarts from "echarts/core";
 import { BarChart, PieChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
@@ -6,7 +8,11 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** A bar or pie chart of labelled values; the page shows the same figures in a table next to it. */
+/**
+ * A bar or pie chart of labelled values; the page shows the same figures in a table next to it. With nothing to
+ * draw (no values, or all of them zero) it says so: ECharts would draw an empty frame for bars, and equal slices for
+ * a pie of zeros — two halves for "0 and 0".
+ */
 export function FigureChart({
   kind,
   data,
@@ -19,9 +25,11 @@ export function FigureChart({
   label: string;
   testId: string;
 }) {
+  const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
+  const nothing = data.every((item) => item.value === 0);
   useEffect(() => {
-    if (!element.current) return undefined;
+    if (nothing || !element.current) return undefined;
     const chart = echarts.init(element.current);
     chart.setOption(
       kind === "bar"
@@ -44,7 +52,17 @@ export function FigureChart({
       window.removeEventListener("resize", resize);
       chart.dispose();
     };
-  }, [kind, data]);
+  }, [kind, data, nothing]);
+  if (nothing) {
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t("participation.noFigures")}
+        aria-label={label}
+        data-testid={testId}
+      />
+    );
+  }
   return (
     <div ref={element} role="img" aria-label={label} style={{ width: "100%", height: 280 }} data-testid={testId} />
   );
